@@ -1,0 +1,42 @@
+# dlseis-kg: the targets the README and CI use.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup data run test lint format bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## setup: create .venv and install the package with its dev tools
+setup: $(STAMP)
+
+## data: obtain the inventory CSVs (copy from ../shared or download), verify sha256
+data: $(STAMP)
+	$(PY) -m dlseis_kg fetch
+
+## run: set up, fetch, build the graph from the deep inventory, print a summary
+run: data
+	$(PY) -m dlseis_kg build
+
+## test: set up, fetch, run the whole test suite
+test: data
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(PY) -m ruff check dlseis_kg tests benchmarks
+	$(PY) -m ruff format --check dlseis_kg tests benchmarks
+
+format: $(STAMP)
+	$(PY) -m ruff format dlseis_kg tests benchmarks
+	$(PY) -m ruff check --fix dlseis_kg tests benchmarks
+
+bench: data
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf build .pytest_cache

@@ -50,9 +50,11 @@ def slugify(text: str) -> str:
     >>> slugify("U-Net (2D)")
     'u-net-2d'
     """
-    ascii_ = unicodedata.normalize("NFKD", text.translate(_DASHES))
-    ascii_ = ascii_.encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")
+    decomposed = unicodedata.normalize("NFKD", text.translate(_DASHES))
+    ascii_ = "".join(
+        ch if ch.isascii() else "" if unicodedata.combining(ch) else "-" for ch in decomposed
+    )
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,8 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix dlseis_kg tests benchmarks
 
 bench: data
-	$(PY) -m benchmarks
+	$(PY) benchmarks/bench_listcell.py
+	$(PY) benchmarks/bench_build.py
 
 clean:
 	rm -rf build .pytest_cache

@@ -34,7 +34,7 @@ def all_build(tmp_path_factory):
     """All three inventories built once into one store."""
     out = tmp_path_factory.mktemp("all")
     paths = [real_csv(name) for name in SOURCES]
-    return build(paths, store=out / "store", out=out, validate=False)
+    return build(paths, store=out / "store", out=out)
 
 
 @pytest.fixture(scope="session")

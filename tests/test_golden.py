@@ -46,7 +46,7 @@ def _diff(expected: Graph, actual: Graph) -> str:
 @pytest.mark.parametrize("case", CASES)
 def test_golden_case(tmp_path, case):
     folder = GOLDEN / case
-    build([folder / "input.csv"], store=tmp_path / "store", out=tmp_path / "out", validate=False)
+    build([folder / "input.csv"], store=tmp_path / "store", out=tmp_path / "out")
     expected, actual = _expected(folder), _actual(tmp_path / "store")
     assert to_isomorphic(expected) == to_isomorphic(actual), _diff(expected, actual)
 

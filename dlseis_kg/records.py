@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,8 @@ CONCEPT_LIST_COLUMNS = (
 #: List columns kept in order, one node per item (repeats are meaningful).
 POSITIONAL_COLUMNS = ("performance_metrice", "baseline")
 YEAR_RANGE = (1900, 2100)
+#: editor markers that open a notes cell ("@@", "*$*", "*", "C53", "C31 -")
+EDITOR_MARKER = re.compile(r"^(@@|\*\$\*|\*|C\d+\b)")
 
 
 @dataclass
@@ -188,6 +191,10 @@ def _type_row(file: str, row: int, cells: dict[str, str]) -> tuple[Record, list[
             _set_year(rec, value, report)
         elif value:
             setattr(rec, col, value)
+    marker = EDITOR_MARKER.match(rec.notes or "")
+    if marker:
+        report("notes", marker.group(1), "info", "editor-marker",
+               "the note opens with an editor's marker; kept verbatim")  # fmt: skip
     for col in LIST_COLUMNS:
         raw = cells[col].strip()
         if not raw:

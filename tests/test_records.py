@@ -72,3 +72,11 @@ def test_repeated_value_in_a_concept_list_is_reported():
     ]
     # metrics are positional: a repeat is kept
     assert rows[7].performance_metrice == ["MSE", "mse"]
+
+
+def test_editor_markers_in_notes_are_kept_and_reported():
+    rows, problems = _by_row()
+    assert rows[2].notes == "developed one of the first detectors *$*"
+    assert rows[3].notes == "C53"
+    found = [(p.row, p.value) for p in problems if p.code == "editor-marker"]
+    assert found == [(3, "C53")]  # a marker that opens the note

@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup data run test lint format bench clean
+.PHONY: setup data run test lint format bench figures clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ format: $(STAMP)
 bench: data
 	$(PY) benchmarks/bench_listcell.py
 	$(PY) benchmarks/bench_build.py
+	$(PY) benchmarks/bench_projection.py
+
+## figures: regenerate the paper's figures and the network pictures into build/figures
+figures: run
+	$(PY) -m dlseis_kg figures
 
 clean:
 	rm -rf build .pytest_cache

@@ -30,6 +30,20 @@ def deep_build(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def store(deep_build):
+    """The deep store directory (built once per session)."""
+    return deep_build.store
+
+
+@pytest.fixture(scope="session")
+def kg(store):
+    """The deep store, read-only, as a KnowledgeGraph."""
+    from dlseis_kg.queries import KnowledgeGraph
+
+    return KnowledgeGraph(store)
+
+
+@pytest.fixture(scope="session")
 def all_build(tmp_path_factory):
     """All three inventories built once into one store."""
     out = tmp_path_factory.mktemp("all")

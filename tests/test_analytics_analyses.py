@@ -21,22 +21,9 @@ from dlseis_kg.analytics import (
     load,
     underexplored,
 )
-from dlseis_kg.build import build
-from dlseis_kg.queries import KnowledgeGraph
 
 pytestmark = pytest.mark.real
 DEEP = Path(__file__).resolve().parent.parent / "inventory" / "paper_inventory_deep.csv"
-
-
-@pytest.fixture(scope="session")
-def kg(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    """The deep store, built once per session (shared with the other analytics tests)."""
-    if not DEEP.is_file():
-        pytest.skip("inventory/paper_inventory_deep.csv missing: run `dlseis-kg fetch`")
-    base = tmp_path_factory.getbasetemp() / "analytics-deep"
-    if not (base / "store").is_dir():
-        build([str(DEEP)], store=base / "store", out=base / "out", validate=False)
-    return KnowledgeGraph(base / "store")
 
 
 @pytest.fixture(scope="module")

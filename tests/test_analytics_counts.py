@@ -53,11 +53,6 @@ def built_store(factory: pytest.TempPathFactory, name: str, files: list[Path]) -
 
 
 @pytest.fixture(scope="session")
-def kg(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    return built_store(tmp_path_factory, "analytics-deep", [DEEP])
-
-
-@pytest.fixture(scope="session")
 def kg2(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     return built_store(tmp_path_factory, "analytics-two", [DEEP, OLD])
 

@@ -15,28 +15,11 @@ import scipy.sparse as sp
 
 from dlseis_kg import cli_analytics
 from dlseis_kg.analytics import KINDS, cooccurrence, exports, graph
-from dlseis_kg.build import build
 from dlseis_kg.queries import KnowledgeGraph
 
 pytestmark = pytest.mark.real
 DEEP = Path(__file__).resolve().parent.parent / "inventory" / "paper_inventory_deep.csv"
 ROUND_TRIP_KINDS = ["architecture-task", "task-task", "comparison", "metric-task"]
-
-
-@pytest.fixture(scope="session")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The deep store, built once per session (shared with the other analytics tests)."""
-    if not DEEP.is_file():
-        pytest.skip("inventory/paper_inventory_deep.csv missing: run `dlseis-kg fetch`")
-    base = tmp_path_factory.getbasetemp() / "analytics-deep"
-    if not (base / "store").is_dir():
-        build([str(DEEP)], store=base / "store", out=base / "out", validate=False)
-    return base / "store"
-
-
-@pytest.fixture(scope="session")
-def kg(store: Path) -> KnowledgeGraph:
-    return KnowledgeGraph(store)
 
 
 def weights(g) -> dict[tuple[str, str], float]:

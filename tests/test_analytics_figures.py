@@ -11,7 +11,6 @@ import pytest
 
 from dlseis_kg import cli_analytics
 from dlseis_kg.analytics import figures, sunburst
-from dlseis_kg.build import build
 from dlseis_kg.queries import KnowledgeGraph
 
 pytestmark = pytest.mark.real
@@ -22,17 +21,6 @@ STEMS = [
     "papers_per_year_network_type",
     "architecture_task_network",
 ]
-
-
-@pytest.fixture(scope="session")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The deep store, built once per session (shared with the other analytics tests)."""
-    if not DEEP.is_file():
-        pytest.skip("inventory/paper_inventory_deep.csv missing: run `dlseis-kg fetch`")
-    base = tmp_path_factory.getbasetemp() / "analytics-deep"
-    if not (base / "store").is_dir():
-        build([str(DEEP)], store=base / "store", out=base / "out", validate=False)
-    return base / "store"
 
 
 @pytest.fixture(scope="module")

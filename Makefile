@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup data run test lint format bench figures clean
+.PHONY: setup data browser run test lint format bench figures serve site clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,16 @@ data: $(STAMP)
 run: data
 	$(PY) -m dlseis_kg build
 
-## test: set up, fetch, run the whole test suite
-test: data
+## browser: Debian's Chromium for the browser test (installed when missing and we are root)
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian's chromium for the browser test"; \
+	  apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	else echo "note: /usr/bin/chromium missing and not root: the browser test will be skipped"; fi
+
+## test: set up, fetch, install the test browser, run the whole test suite
+test: data browser
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
@@ -43,6 +51,14 @@ bench: data
 ## figures: regenerate the paper's figures and the network pictures into build/figures
 figures: run
 	$(PY) -m dlseis_kg figures
+
+## serve: build, then serve the linked data, pages and SPARQL endpoint on localhost:8000
+serve: run
+	$(PY) -m dlseis_kg serve
+
+## site: build, then write the static site into build/site
+site: run
+	$(PY) -m dlseis_kg publish --out build/site
 
 clean:
 	rm -rf build .pytest_cache

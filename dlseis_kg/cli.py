@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from dlseis_kg import __version__, cli_analytics, cli_fetch
+from dlseis_kg import __version__, cli_analytics, cli_fetch, cli_web
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EPILOG = "exit codes: 0 ok, 1 invalid input (file, row and column named), 2 usage or internal error"
@@ -90,6 +90,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--input", action="append", metavar="CSV", help="inventory CSV (repeatable)")
     p.set_defaults(func=cmd_vocab_sync)
     cli_analytics.add_parsers(sub)
+    cli_web.add_parsers(sub)
     return parser
 
 

@@ -165,8 +165,11 @@ def read_inventory(path: str | Path) -> tuple[list[Record], list[Problem]]:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(COLUMNS):
-            col = COLUMNS[len(cells)] if len(cells) < len(COLUMNS) else f"#{len(cells)}"
-            msg = f"{len(cells)} cells where the header has {len(COLUMNS)}"
+            if len(cells) < len(COLUMNS):
+                col, what = COLUMNS[len(cells)], "missing from here on"
+            else:
+                col, what = f"#{len(COLUMNS) + 1}", "extra cells after notes"
+            msg = f"{len(cells)} cells where the header has {len(COLUMNS)} ({what})"
             fatal.append(Problem(path.name, rownum, col, "", "error", "column-count", msg))
             continue
         rec, found = _type_row(path.name, rownum, dict(zip(COLUMNS, cells, strict=True)))

@@ -17,6 +17,9 @@ from pyoxigraph import RdfFormat, Store
 
 from dlseis_kg import dumps
 from dlseis_kg.convert import Conversion, InputFile, convert
+from dlseis_kg.datasets import Gazetteer, matches_csv
+from dlseis_kg.enrich import Enricher
+from dlseis_kg.glossary import VocabData
 from dlseis_kg.namespaces import graph_iri
 from dlseis_kg.problems import InventoryError, Problem, report_csv, sort_problems, summarise
 from dlseis_kg.records import read_inventory
@@ -26,6 +29,8 @@ from dlseis_kg.vocab import Vocabulary, slugify
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 ONTOLOGY_GRAPH = graph_iri("ontology")
+#: loaded into the ontology graph: the core terms and those of the curated vocabularies
+ONTOLOGY_FILES = ("dlseis.ttl", "dlseis-vocab.ttl")
 
 
 class BuildError(RuntimeError):
@@ -103,13 +108,19 @@ def build(
     out: str | Path = "build",
     data_dir: str | Path | None = None,
     validate: bool = True,
+    allow_new_concepts: bool = False,
 ) -> BuildResult:
     """Build the store and the dumps from one or more inventory CSVs.
+
+    Every raw value of a concept column must be covered by the vocabulary tables
+    (``data/vocab``); ``allow_new_concepts`` mints a concept for an uncovered value and
+    reports it as a warning instead (for users converting their own inventories).
 
     Raises
     ------
     InventoryError
-        Malformed input (file, row and column named); nothing is written.
+        Malformed input, or a raw value the vocabulary tables do not cover (file, row
+        and column named); nothing is written.
     BuildError
         SHACL violations; the previous store and dumps are left as they were.
     """
@@ -117,7 +128,12 @@ def build(
     read = read_all(paths)
     vocab = Vocabulary.load(data_dir)
     registry = PaperRegistry.load(Path(data_dir) / "registry" / "papers.csv" if data_dir else None)
-    conv = convert([(src, recs) for src, recs, _ in read], vocab, registry)
+    enricher = Enricher(VocabData.load(data_dir), Gazetteer.load(data_dir))
+    conv = convert([(src, recs) for src, recs, _ in read], vocab, registry,
+                   enricher=enricher, allow_new_concepts=allow_new_concepts)  # fmt: skip
+    unmapped = [p for p in conv.problems if p.severity == "error"]
+    if unmapped:
+        raise InventoryError(unmapped)
     conv.problems.extend(p for _, _, probs in read for p in probs)
     store, out = Path(store), Path(out)
     tmp_store = store.with_name(f"{store.name}.tmp-{os.getpid()}")
@@ -140,15 +156,18 @@ def _build_aside(conv: Conversion, inputs, vocab, tmp_store: Path, tmp_out: Path
     tmp_out.mkdir(parents=True, exist_ok=True)
     st = Store(str(tmp_store))
     st.bulk_extend(conv.quads)
-    st.bulk_load(
-        path=str(ONTOLOGY_DIR / "dlseis.ttl"), format=RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH
-    )
+    for name in ONTOLOGY_FILES:
+        st.bulk_load(
+            path=str(ONTOLOGY_DIR / name), format=RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH
+        )
     st.flush()
     warnings = 0
     if validate:
         warnings = _validate(st, inputs, tmp_out)
     problems = sort_problems(conv.problems)
     (tmp_out / "quality_report.csv").write_text(report_csv(problems), encoding="utf-8")
+    matches = matches_csv(conv.dataset_matches)
+    (tmp_out / "dataset_matches.csv").write_text(matches, encoding="utf-8")
     triples = dumps.write_all(st, tmp_out)
     concepts = {s: len(vocab.in_scheme(s)) for s in vocab.schemes}
     result = BuildResult(

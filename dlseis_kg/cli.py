@@ -47,6 +47,12 @@ def make_parser() -> argparse.ArgumentParser:
     _store_arg(p)
     p.add_argument("--out", default="build", help="directory for dumps and reports (default build)")
     p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    p.add_argument(
+        "--allow-new-concepts",
+        action="store_true",
+        help="mint a concept (a warning) for a raw value the vocabularies do not cover, "
+        "instead of failing",
+    )
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=cmd_build)
 
@@ -106,7 +112,13 @@ def _print_frame(df, fmt: str) -> None:
 def cmd_build(args) -> int:
     from dlseis_kg.build import build
 
-    result = build(args.input, store=args.store, out=args.out, validate=not args.no_validate)
+    result = build(
+        args.input,
+        store=args.store,
+        out=args.out,
+        validate=not args.no_validate,
+        allow_new_concepts=args.allow_new_concepts,
+    )
     summary = result.summary()
     if args.json:
         print(json.dumps(summary, indent=2))

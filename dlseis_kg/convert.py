@@ -21,6 +21,9 @@ from decimal import Decimal
 from pyoxigraph import Literal, NamedNode, Quad
 
 from dlseis_kg import __version__
+from dlseis_kg.datasets import Match
+from dlseis_kg.enrich import NAMED_DATASET, Enricher
+from dlseis_kg.glossary import vocabulary_quads
 from dlseis_kg.listcell import Number
 from dlseis_kg.namespaces import (
     BASE,
@@ -31,7 +34,6 @@ from dlseis_kg.namespaces import (
     RDF,
     RDFS,
     SCHEMA,
-    SKOS,
     XSD,
     graph_iri,
     paper_iri,
@@ -52,7 +54,7 @@ A = _n(RDF, "type")
 XSD_INT, XSD_DEC, XSD_BOOL, XSD_YEAR = (
     _n(XSD, t) for t in ("integer", "decimal", "boolean", "gYear")
 )
-VOCAB_GRAPH, PROV_GRAPH = graph_iri("vocabularies"), graph_iri("provenance")
+PROV_GRAPH = graph_iri("provenance")
 
 #: run property for each concept column of a record (paper-level facets also go to dcterms:subject)
 RUN_FACETS = {
@@ -92,6 +94,8 @@ class Conversion:
     problems: list[Problem] = field(default_factory=list)
     papers: set[str] = field(default_factory=set)
     build: NamedNode | None = None
+    #: named data sets found in the rows (for ``dataset_matches.csv``)
+    dataset_matches: list[Match] = field(default_factory=list)
 
 
 def build_iri(inputs: Iterable[InputFile]) -> NamedNode:
@@ -107,19 +111,27 @@ def convert(
     vocab: Vocabulary,
     registry: PaperRegistry,
     venue_kinds: VenueKinds | None = None,
+    *,
+    enricher: Enricher | None = None,
+    allow_new_concepts: bool = False,
 ) -> Conversion:
-    """Convert every input's records; the vocabulary graph covers all of them."""
+    """Convert every input's records; the vocabulary graph covers all of them.
+
+    A raw value no vocabulary table covers is an error-level problem (``unmapped-value``)
+    unless ``allow_new_concepts``, which mints a concept and warns (``new-concept``).
+    """
     conv = Conversion(build=build_iri(src for src, _ in inputs))
     kinds = venue_kinds or VenueKinds.load()
+    enrich = enricher or Enricher()
     for src, records in inputs:
-        _FileConverter(src, vocab, registry, kinds, conv).run(records)
-    conv.quads.extend(vocabulary_quads(vocab, kinds))
+        _FileConverter(src, vocab, registry, kinds, conv, enrich, allow_new_concepts).run(records)
+    conv.quads.extend(vocabulary_quads(vocab, kinds, enrich.data))
     conv.quads.extend(_provenance_quads(conv.build, [src for src, _ in inputs]))
     return conv
 
 
 class _FileConverter:
-    def __init__(self, src: InputFile, vocab, registry, kinds, conv: Conversion):
+    def __init__(self, src: InputFile, vocab, registry, kinds, conv: Conversion, enrich, allow_new):
         self.src, self.vocab, self.registry, self.kinds, self.conv = (
             src,
             vocab,
@@ -127,6 +139,8 @@ class _FileConverter:
             kinds,
             conv,
         )
+        self.enrich: Enricher = enrich
+        self.allow_new: bool = allow_new
         self.first_row: dict[str, Record] = {}
         self.runs: dict[str, int] = {}
         self.title_authors: dict[str, Record] = {}
@@ -157,15 +171,12 @@ class _FileConverter:
         scheme = self.vocab.by_column[column].name
         res: Resolution = self.vocab.resolve(scheme, raw)
         c = res.concept
-        if res.how == "minted":
-            self.report(
-                rec,
-                column,
-                raw,
-                "warning",
-                "new-concept",
-                f"not in the {scheme} vocabulary; new concept {c.slug!r}",
-            )
+        if c.minted and self.allow_new:
+            msg = f"not in the {scheme} vocabulary; new concept {c.slug!r}"
+            self.report(rec, column, raw, "warning", "new-concept", msg)
+        elif c.minted:
+            msg = f"not in the {scheme} vocabulary tables (data/vocab); add it to aliases.csv"
+            self.report(rec, column, raw, "error", "unmapped-value", msg)
         elif raw != c.pref_label and not raw_kept:
             self.report(
                 rec,
@@ -237,6 +248,8 @@ class _FileConverter:
             "merged-duplicate",
             f"same paper as row {first.row}: one paper, second run",
         )
+        if rec.journal:  # checked and reported like the first row's, though not used
+            self.resolve(rec, "journal", rec.journal)
         for col in PAPER_COLUMNS:
             mine, theirs = getattr(rec, col), getattr(first, col)
             if mine is not None and mine != theirs:
@@ -289,16 +302,22 @@ class _FileConverter:
             node = NamedNode(f"{run.value}/comparison/{i}")
             self.add(run, _n(DLSEIS, "comparedWith"), node)
             self.add(node, A, _n(DLSEIS, "BaselineComparison"))
-            self.add(
-                node, _n(DLSEIS, "baseline"), self.resolve(rec, "baseline", raw, raw_kept=True)
-            )
+            baseline = self.resolve(rec, "baseline", raw, raw_kept=True)
+            self.add(node, _n(DLSEIS, "baseline"), baseline)
+            for triple in self.enrich.comparison(paper, node, baseline.value.rsplit("/", 1)[1]):
+                self.add(*triple)
             self.add(node, _n(DLSEIS, "rawLabel"), Literal(raw))
             self.add(node, _n(DLSEIS, "position"), _int(i))
 
     def data(self, rec: Record, run: NamedNode) -> None:
-        if not (rec.data_type or rec.data_domain or rec.data_size or rec.inputs or rec.outputs):
+        named, matches = self.enrich.datasets(rec)
+        self.conv.dataset_matches.extend(matches)
+        cells = rec.data_type or rec.data_domain or rec.data_size or rec.inputs or rec.outputs
+        if not (cells or named):
             return
         data = NamedNode(run.value + "/data")
+        for dataset in named:
+            self.add(data, NAMED_DATASET, dataset)
         self.add(run, _n(MLS, "hasInput"), data)
         self.add(data, A, _n(MLS, "Dataset"))
         for column, prop in DATA_FACETS.items():
@@ -325,6 +344,9 @@ class _FileConverter:
                 score = rec.scores[i - 1]
                 if isinstance(score, Number):
                     self.add(node, _n(MLS, "hasValue"), _decimal(score.raw))
+                    slug = metric.value.rsplit("/", 1)[1]
+                    found = self.enrich.score_problem(rec, slug, raw, score.raw)
+                    self.conv.problems.extend([found] if found else [])
                 else:
                     self.add(node, _n(DLSEIS, "rawScore"), Literal(score))
         if rec.raw_scores is not None:
@@ -346,42 +368,6 @@ def _decimal(raw: str) -> Literal:
     if "." not in text:
         text += ".0"
     return Literal(text, datatype=XSD_DEC)
-
-
-def vocabulary_quads(vocab: Vocabulary, kinds: VenueKinds) -> list[Quad]:
-    """The concept schemes and every concept with its labels, in the vocabularies graph."""
-    g, out = VOCAB_GRAPH, []
-
-    def add(s, p, o):
-        out.append(Quad(s, p, o, g))
-
-    for scheme in vocab.schemes.values():
-        s = NamedNode(f"{BASE}scheme/{scheme.name}")
-        add(s, A, _n(SKOS, "ConceptScheme"))
-        add(s, _n(DCTERMS, "title"), Literal(scheme.title, language="en"))
-        add(s, _n(SKOS, "definition"), Literal(scheme.definition, language="en"))
-        for c in vocab.in_scheme(scheme.name):
-            node = NamedNode(f"{BASE}{scheme.name}/{c.slug}")
-            add(node, A, _n(SKOS, "Concept"))
-            if scheme.cls:
-                add(node, A, NamedNode(scheme.cls))
-            if scheme.name == "venue":
-                add(node, A, NamedNode(kinds.venue_class(c.kind or "journal")))
-            add(node, _n(SKOS, "inScheme"), s)
-            add(node, _n(SKOS, "prefLabel"), Literal(c.pref_label, language="en"))
-            if c.broader:
-                add(node, _n(SKOS, "broader"), NamedNode(f"{BASE}{c.broader}"))
-            else:
-                add(node, _n(SKOS, "topConceptOf"), s)
-                add(s, _n(SKOS, "hasTopConcept"), node)
-            if c.definition:
-                add(node, _n(SKOS, "definition"), Literal(c.definition, language="en"))
-            for kind, label in sorted(c.labels):
-                if label == c.pref_label:
-                    continue
-                obj = Literal(label) if kind == "notation" else Literal(label, language="en")
-                add(node, _n(SKOS, kind), obj)
-    return out
 
 
 def _provenance_quads(build: NamedNode, inputs: list[InputFile]) -> list[Quad]:

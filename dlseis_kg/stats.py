@@ -20,12 +20,15 @@ SELECT ?g (COUNT(DISTINCT ?paper) AS ?n) WHERE { GRAPH ?g { ?paper a schema:Scho
 GROUP BY ?g ORDER BY ?g
 """
 _SCHEMES = """
-SELECT ?scheme (COUNT(DISTINCT ?c) AS ?concepts) (COUNT(DISTINCT ?label) AS ?labels) WHERE {
-  ?c skos:inScheme ?s .
-  OPTIONAL { ?c skos:prefLabel|skos:altLabel|skos:hiddenLabel|skos:notation ?l }
-  BIND(STR(?l) AS ?label)
+SELECT ?scheme ?concepts ?labels (COALESCE(?n, 0) AS ?raw) WHERE {
+  { SELECT ?s (COUNT(DISTINCT ?c) AS ?concepts) (COUNT(DISTINCT ?label) AS ?labels) WHERE {
+      ?c skos:inScheme ?s .
+      OPTIONAL { ?c skos:prefLabel|skos:altLabel|skos:hiddenLabel|skos:notation ?l }
+      BIND(STR(?l) AS ?label)
+    } GROUP BY ?s }
+  OPTIONAL { ?s dlseis:rawValueCount ?n }
   BIND(STRAFTER(STR(?s), "/scheme/") AS ?scheme)
-} GROUP BY ?scheme ORDER BY ?scheme
+} ORDER BY ?scheme
 """
 
 
@@ -37,7 +40,8 @@ def inventories(kg: KnowledgeGraph) -> list[str]:
 
 def stats(kg: KnowledgeGraph) -> pd.DataFrame:
     """One row per count: papers per inventory and in all, triples per graph, and per
-    scheme the concepts and the distinct labels (raw variants) they carry."""
+    scheme its concepts, the distinct raw values of the inputs that resolved to them
+    (raw variants), and the distinct labels the concepts carry."""
     rows = []
     papers = kg.query(_PAPERS)
     for g, n in zip(papers["g"], papers["n"], strict=True):
@@ -50,7 +54,9 @@ def stats(kg: KnowledgeGraph) -> pd.DataFrame:
     for g, n in zip(graphs["g"], graphs["n"], strict=True):
         rows.append(("triples", g.removeprefix(BASE + "graph/"), n))
     schemes = kg.query(_SCHEMES)
-    for s, c, lab in zip(schemes["scheme"], schemes["concepts"], schemes["labels"], strict=True):
+    cols = ("scheme", "concepts", "labels", "raw")
+    for s, c, lab, raw in zip(*(schemes[k] for k in cols), strict=True):
         rows.append(("concepts", s, c))
-        rows.append(("raw variants", s, lab))
+        rows.append(("raw variants", s, raw))
+        rows.append(("labels", s, lab))
     return pd.DataFrame(rows, columns=["what", "name", "count"])

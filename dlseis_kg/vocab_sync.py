@@ -6,6 +6,10 @@ new group becomes a new concept whose preferred label is the group's most freque
 spelling (ties: the first in sort order), the other spellings hidden labels. Existing
 rows are never changed, so hand-made corrections survive; output is sorted, so the
 files diff cleanly.
+
+A new concept has no definition yet: the SHACL shapes (ontology/shapes-vocab.ttl) and
+tests/test_vocab.py reject it until a curator writes one, checks the grouping and adds a
+reason for every alias that is more than a case, space or dash variant.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from pathlib import Path
 from dlseis_kg.records import SCALAR_COLUMNS, read_inventory
 from dlseis_kg.vocab import DATA_DIR, Concept, Vocabulary, normkey
 
-CONCEPT_COLUMNS = ["scheme", "slug", "pref_label", "kind", "broader", "definition"]
+CONCEPT_COLUMNS = ["scheme", "slug", "pref_label", "kind", "broader", "definition", "note"]
 ALIAS_COLUMNS = ["scheme", "raw", "concept", "label_kind", "reason"]
 
 
@@ -47,11 +51,11 @@ def sync(paths: list[Path], data_dir: Path | None = None) -> tuple[int, int]:
     concepts = _read(vdir / "concepts.csv")
     aliases = _read(vdir / "aliases.csv")
     new_c = new_a = 0
-    for (scheme, key), variants in sorted(groups.items()):
-        target: Concept | None = vocab._norm.get((scheme, key))
+    for (scheme, _key), variants in sorted(groups.items()):
         ranked = sorted(variants, key=lambda v: (-variants[v], v))
-        if target is None:
-            target = vocab.resolve(scheme, ranked[0]).concept
+        res = vocab.resolve(scheme, ranked[0])
+        target: Concept = res.concept
+        if res.how == "minted":
             concepts.append(
                 dict(
                     scheme=scheme,
@@ -60,6 +64,7 @@ def sync(paths: list[Path], data_dir: Path | None = None) -> tuple[int, int]:
                     kind="",
                     broader="",
                     definition="",
+                    note="",
                 )
             )
             new_c += 1
@@ -81,11 +86,11 @@ def _read(path: Path) -> list[dict[str, str]]:
     if not path.exists():
         return []
     with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+        return [{k: v or "" for k, v in r.items()} for r in csv.DictReader(fh)]
 
 
 def _write(path: Path, columns: list[str], rows: list[dict], key: tuple[str, ...]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, columns, lineterminator="\n")
+        writer = csv.DictWriter(fh, columns, lineterminator="\n", restval="")
         writer.writeheader()
         writer.writerows(sorted(rows, key=lambda r: tuple(r[k] for k in key)))

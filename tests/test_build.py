@@ -96,3 +96,28 @@ def test_cli_stats_lists_schemes(deep_build, capsys):
     out = capsys.readouterr().out
     assert "papers,deep-2022-08-22,635" in out
     assert "concepts,task," in out and "raw variants,learning-paradigm," in out
+
+
+def test_cli_unmapped_value_fails_unless_allowed(tmp_path, capsys):
+    from conftest import MESSY
+
+    bad = tmp_path / "unmapped.csv"
+    bad.write_bytes(MESSY.read_bytes().replace(b"['PINN']", b"['Mamba-Net']", 1))
+    args = ["build", "--input", str(bad), "--store", str(tmp_path / "s"), "--out", str(tmp_path)]
+    assert main([*args, "--no-validate"]) == 1
+    assert "unmapped.csv, row 7, column neuralNetwork_name" in capsys.readouterr().err
+    assert main([*args, "--no-validate", "--allow-new-concepts", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["report rows by code"]["warning/new-concept"] == 1
+
+
+def test_stats_raw_variants_count_the_inputs_distinct_values(deep_build, capsys):
+    import csv
+
+    from dlseis_kg.listcell import parse_list
+
+    with open(real_csv("deep-2022-08-22"), encoding="utf-8", newline="") as fh:
+        raw = {item.strip() for row in csv.DictReader(fh)
+               for item in parse_list(row["training_process"].strip() or "[]")}  # fmt: skip
+    assert main(["stats", "--store", str(deep_build.store), "--format", "csv"]) == 0
+    assert f"raw variants,learning-paradigm,{len(raw)}" in capsys.readouterr().out

@@ -202,6 +202,8 @@ def vocabulary_quads(
                 add(node, a, NamedNode(scheme.cls))
             if scheme.name == "venue":
                 add(node, a, NamedNode(kinds.venue_class(c.kind or "journal")))
+            if c.minted:
+                add(node, a, _n(DLSEIS, "UncuratedConcept"))
             add(node, _n(SKOS, "inScheme"), s)
             add(node, _n(SKOS, "prefLabel"), Literal(c.pref_label, language="en"))
             for broader in c.broaders:

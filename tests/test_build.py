@@ -106,9 +106,11 @@ def test_cli_unmapped_value_fails_unless_allowed(tmp_path, capsys):
     args = ["build", "--input", str(bad), "--store", str(tmp_path / "s"), "--out", str(tmp_path)]
     assert main([*args, "--no-validate"]) == 1
     assert "unmapped.csv, row 7, column neuralNetwork_name" in capsys.readouterr().err
-    assert main([*args, "--no-validate", "--allow-new-concepts", "--json"]) == 0
+    # allowed: the minted concept passes SHACL, with a warning for its missing definition
+    assert main([*args, "--allow-new-concepts", "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["report rows by code"]["warning/new-concept"] == 1
+    assert "UncuratedConcept-definition" in (tmp_path / "shacl_report.txt").read_text()
 
 
 def test_stats_raw_variants_count_the_inputs_distinct_values(deep_build, capsys):

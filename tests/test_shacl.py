@@ -196,6 +196,7 @@ VIOLATIONS = {
     "run with two categories": (
         "INSERT DATA { <paper/yang2019deep/run> dlseis:category <category/other> ."
         ' <category/other> a skos:Concept ; skos:prefLabel "other"@en ;'
+        ' skos:definition "Another category, for the test."@en ;'
         " skos:inScheme <scheme/category> ; skos:topConceptOf <scheme/category> }",
         {"Run-category"},
     ),
@@ -269,9 +270,24 @@ def test_blank_node_concept() -> None:
         "DELETE WHERE { <paper/yang2019deep/run> dlseis:learningParadigm ?c } ;"
         " INSERT DATA { <paper/yang2019deep/run> dlseis:learningParadigm _:c ."
         ' _:c a skos:Concept ; skos:prefLabel "supervised"@en ;'
+        ' skos:definition "Training on labelled examples."@en ;'
         " skos:inScheme <scheme/learning-paradigm> }"
     )
     assert report.shape_names("Violation") == {"Run-learningParadigm", "Concept"}, report.text()
+
+
+def test_curated_concept_without_definition_is_a_violation() -> None:
+    report = check("DELETE WHERE { <architecture/u-net> skos:definition ?d }")
+    assert report.shape_names("Violation") == {"VocabConcept-hasDefinition"}, report.text()
+
+
+def test_uncurated_concept_without_definition_is_only_a_warning() -> None:
+    report = check(
+        "DELETE WHERE { <architecture/u-net> skos:definition ?d } ;"
+        " INSERT DATA { <architecture/u-net> a dlseis:UncuratedConcept }"
+    )
+    assert report.conforms, report.text()
+    assert report.shape_names("Warning") == {"UncuratedConcept-definition"}, report.text()
 
 
 def test_missing_year_is_only_a_warning() -> None:

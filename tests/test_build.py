@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SOURCES, real_csv
+from conftest import MESSY, SOURCES, real_csv
 from pyoxigraph import RdfFormat, parse
 
 from dlseis_kg.build import build
@@ -99,8 +99,6 @@ def test_cli_stats_lists_schemes(deep_build, capsys):
 
 
 def test_cli_unmapped_value_fails_unless_allowed(tmp_path, capsys):
-    from conftest import MESSY
-
     bad = tmp_path / "unmapped.csv"
     bad.write_bytes(MESSY.read_bytes().replace(b"['PINN']", b"['Mamba-Net']", 1))
     args = ["build", "--input", str(bad), "--store", str(tmp_path / "s"), "--out", str(tmp_path)]

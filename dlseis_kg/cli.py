@@ -12,13 +12,7 @@ import sys
 from pathlib import Path
 
 from dlseis_kg import __version__, cli_analytics, cli_fetch, cli_web
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-EPILOG = "exit codes: 0 ok, 1 invalid input (file, row and column named), 2 usage or internal error"
-
-
-def _store_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", default="build/store", help="store directory (default build/store)")
+from dlseis_kg.cli_common import EPILOG, EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_store_arg
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -44,7 +38,7 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="CSV",
         help="an inventory CSV; repeat for several (default: the deep inventory)",
     )
-    _store_arg(p)
+    add_store_arg(p)
     p.add_argument("--out", default="build", help="directory for dumps and reports (default build)")
     p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
     p.add_argument(
@@ -64,7 +58,7 @@ def make_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
     )
     p.add_argument("name", nargs="?", help="query name, FILE.rq or SPARQL text")
-    _store_arg(p)
+    add_store_arg(p)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--list", action="store_true", help="list the named queries")
     p.set_defaults(func=cmd_query)
@@ -72,14 +66,14 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "stats", help="counts: papers, triples, concepts and labels per scheme", epilog=EPILOG
     )
-    _store_arg(p)
+    add_store_arg(p)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser(
         "export-csv", help="regenerate an inventory CSV from the store", epilog=EPILOG
     )
-    _store_arg(p)
+    add_store_arg(p)
     p.add_argument("--inventory", help="inventory slug (default: the only or the default one)")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(func=cmd_export)

@@ -18,13 +18,13 @@ import sys
 
 from dlseis_kg.analytics.exports import FORMATS
 from dlseis_kg.analytics.incidence import KINDS, Filters
+from dlseis_kg.cli_common import EPILOG, add_store_arg
 
 ANALYSES = ("associations", "centrality", "communities", "emerging", "underexplored")
-EPILOG = "exit codes: 0 ok, 1 invalid input (unknown store, kind, inventory or data origin)"
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", default="build/store", help="store directory (default build/store)")
+    add_store_arg(p)
     f = p.add_argument_group("filters (default: every paper of every inventory)")
     f.add_argument("--from-year", type=int, metavar="YEAR", help="papers from YEAR on")
     f.add_argument("--to-year", type=int, metavar="YEAR", help="papers up to YEAR")
@@ -136,7 +136,7 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         "the architecture x task network, each as interactive HTML and static PNG.",
         epilog=EPILOG,
     )
-    p.add_argument("--store", default="build/store", help="store directory (default build/store)")
+    add_store_arg(p)
     p.add_argument("--out", default="build/figures", help="output directory (build/figures)")
     p.set_defaults(func=cmd_figures)
 

@@ -11,6 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from dlseis_kg.cli_common import EPILOG, add_store_arg
+
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``serve`` and ``publish`` sub-commands to ``subparsers``."""
@@ -20,8 +22,9 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         description="Serve every resource with content negotiation (HTML, Turtle, JSON-LD, "
         "N-Triples), HTML pages, a read-only SPARQL 1.1 endpoint at /sparql, the VoID "
         "description and the ontology's documentation, from the store opened read-only.",
+        epilog=EPILOG,
     )
-    p.add_argument("--store", default="build/store", help="store directory (default build/store)")
+    add_store_arg(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument(
@@ -45,8 +48,9 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         description="Write every resource as HTML with .ttl, .jsonld and .nt beside it, the "
         "index pages, the dumps, the VoID file, the ontology documentation and the "
         "w3id.org redirect rules (w3id/.htaccess) into a folder.",
+        epilog=EPILOG,
     )
-    p.add_argument("--store", default="build/store", help="store directory (default build/store)")
+    add_store_arg(p)
     p.add_argument("--out", required=True, help="folder for the site (replaced if it is one)")
     p.add_argument(
         "--dumps", default="build", help="folder with the dumps to copy (else written anew)"

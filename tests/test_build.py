@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import MESSY, SOURCES, real_csv
 from pyoxigraph import RdfFormat, parse
 
 from dlseis_kg.build import build
 from dlseis_kg.cli import main
+from tests.conftest import MESSY, SOURCES, real_csv
 
 
 def test_deep_build_counts(deep_build):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MESSY
 
 from dlseis_kg.build import build
 from dlseis_kg.queries import KnowledgeGraph
+from tests.conftest import MESSY
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,12 @@ previous store keeps answering queries (builds are atomic)."""
 from __future__ import annotations
 
 import pytest
-from conftest import MESSY
 
 from dlseis_kg.build import build
 from dlseis_kg.cli import main
 from dlseis_kg.problems import InventoryError
 from dlseis_kg.queries import KnowledgeGraph
+from tests.conftest import MESSY
 
 
 def _variant(tmp_path, name: str, old: bytes, new: bytes) -> str:

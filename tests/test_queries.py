@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import real_csv
 
 from dlseis_kg.queries import KnowledgeGraph, describe, named_queries
 from dlseis_kg.records import read_inventory
 from dlseis_kg.registry import paper_key
 from dlseis_kg.vocab import Vocabulary
+from tests.conftest import real_csv
 
 QUERIES = named_queries()
 VIOLATIONS = sorted(n for n in QUERIES if n.endswith("-violation"))

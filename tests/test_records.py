@@ -2,10 +2,9 @@
 
 from decimal import Decimal
 
-from conftest import MESSY
-
 from dlseis_kg.listcell import Number
 from dlseis_kg.records import read_inventory
+from tests.conftest import MESSY
 
 
 def _by_row():

@@ -13,12 +13,12 @@ from collections import defaultdict
 from decimal import Decimal
 
 import pytest
-from conftest import SOURCES, real_csv
 
 from dlseis_kg.export import export_csv
 from dlseis_kg.listcell import Number
 from dlseis_kg.records import CONCEPT_LIST_COLUMNS, read_inventory
 from dlseis_kg.vocab import Vocabulary
+from tests.conftest import SOURCES, real_csv
 
 PAPER_COLUMNS = ("author", "year", "title", "journal")
 SCALAR_CONCEPTS = ("category", "sub_category_I", "sub_category_II", "sub_task")

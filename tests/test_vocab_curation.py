@@ -7,7 +7,6 @@ import csv
 from pathlib import Path
 
 import pytest
-from conftest import MESSY, SOURCES, real_csv
 from pyoxigraph import NamedNode
 
 from dlseis_kg.build import build
@@ -23,6 +22,7 @@ from dlseis_kg.registry import PaperRegistry
 from dlseis_kg.venues import VenueKinds
 from dlseis_kg.vocab import DATA_DIR, Vocabulary
 from dlseis_kg.vocab_sync import raw_values
+from tests.conftest import MESSY, SOURCES, real_csv
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
 
